@@ -1,0 +1,109 @@
+"""The bundled sample corpus in every form, and damaged input: each file gets a record or a typed error."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+import nlp
+from conftest import EXPECTED, FIXTURES, SAMPLES
+
+EXPECTED_SAMPLES = json.loads((EXPECTED / "samples.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_SAMPLES))
+def test_sample_tables_metadata_and_identities(name):
+    expected = EXPECTED_SAMPLES[name]
+    report = nlp.parse(SAMPLES / name)
+    assert report.error is None
+    assert {s.key for s in report.sections} == {"overview", "active_disclosure", "applications", "review_litigation",
+                                                 "problems_improvements", "other_matters"}
+    for table, want in expected["tables"].items():
+        got = report.tables[table]
+        assert (got.to_json() if got is not None else None) == want, table
+    meta = expected["metadata"]
+    assert report.metadata.agency == meta["agency"]
+    assert report.metadata.year == meta["year"]
+    assert report.metadata.format_generation == meta["format_generation"]
+    assert report.metadata.encoding == meta["encoding"]
+    failing = sorted([f.rule, f.cells[0].split(".")[-1]] for f in report.findings if f.severity == "error")
+    assert failing == sorted(expected["failing_rules"])
+
+
+def test_every_sample_form_is_bundled():
+    assert {p.suffix for p in SAMPLES.iterdir()} >= {".md", ".txt", ".html", ".docx", ".pdf"}
+
+
+def test_gb18030_text_is_decoded_and_recorded():
+    report = nlp.parse(SAMPLES / "yunling-county-2022.txt")
+    assert report.metadata.encoding == "gb18030"
+    assert "云岭县" in report.document.text
+
+
+def test_narrative_figure_that_disagrees_with_the_table_is_a_finding():
+    report = nlp.parse(SAMPLES / "lanshan-district-2024.html")
+    found = [f for f in report.findings if f.rule == "NARRATIVE_APPLICATIONS"]
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert (found[0].expected, found[0].found) == (69, 66)
+
+
+def test_html_page_chrome_is_stripped():
+    text = nlp.parse(SAMPLES / "lanshan-district-2024.html").document.text
+    assert "分享到" not in text and "网站标识码" not in text and "首页" not in text[:200]
+
+
+def test_pdf_keeps_page_count_and_repairs_table_split_across_pages():
+    report = nlp.parse(SAMPLES / "songxi-market-2024.pdf")
+    assert report.metadata.pages == 3
+    table = report.tables["applications"]
+    assert table.value("not_processed_confirm", "total") == 1  # first row on page 3
+    assert not [f for f in report.findings if f.rule == "T3_ROW_MISSING"]
+
+
+def test_pre2019_report_maps_old_headings():
+    report = nlp.parse(SAMPLES / "hexi-town-2016.txt")
+    titles = {s.key: s.title for s in report.sections}
+    assert titles["overview"].endswith("概述")
+    assert "存在的主要问题和改进措施" in titles["problems_improvements"]
+    assert all(t is None for t in report.tables.values())
+
+
+def test_letters_in_number_cells_are_unreadable_not_zero():
+    report = nlp.parse(FIXTURES / "letters-in-cells.md")
+    table = report.tables["applications"]
+    assert table.value("granted", "natural_person") is None
+    assert table.cells["granted"]["natural_person"].raw == "l2"
+    assert table.value("carried_over", "commercial") is None
+    unreadable = {f.cells[0] for f in report.findings if f.rule == "CELL_UNREADABLE"}
+    assert {"granted.natural_person", "carried_over.commercial", "withheld_third_party.research"} <= unreadable
+
+
+def test_report_without_tables_has_sections_and_null_tables():
+    report = nlp.parse(FIXTURES / "no-tables.md")
+    assert report.error is None
+    assert len(report.sections) == 6
+    assert report.tables == {"active_disclosure": None, "applications": None, "review_litigation": None}
+
+
+@pytest.mark.parametrize("name,kind", [("empty.txt", "empty"), ("junk.bin", "undecodable"),
+                                       ("scanned.pdf", "no_text_layer")])
+def test_damaged_input_gives_a_typed_error(name, kind):
+    report = nlp.parse(FIXTURES / name)
+    assert report.error is not None and report.error.type == kind and report.error.stage == "ingest"
+
+
+def test_truncated_pdf_gives_a_typed_error(tmp_path):
+    data = (SAMPLES / "songxi-market-2024.pdf").read_bytes()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(data[: len(data) // 3])
+    report = nlp.parse(broken)
+    # a cut PDF either still yields its readable pages or fails with corrupt_pdf; it never raises
+    assert report.error is None or report.error.type in ("corrupt_pdf", "no_text_layer")
+
+
+def test_unknown_extension_is_sniffed(tmp_path):
+    copy = tmp_path / "report.download"
+    shutil.copy(SAMPLES / "songxi-market-2024.pdf", copy)
+    report = nlp.parse(copy)
+    assert report.error is None and report.document.source_format == "pdf"
