@@ -233,3 +233,25 @@ class Report:
             "findings": [f.to_json() for f in self.findings],
             "error": self.error.to_json() if self.error else None,
         }
+
+
+@dataclass(frozen=True)
+class ClauseTags:
+    """A classifier's verdict on one clause: the output fields of TAXONOMY.md."""
+
+    role: str
+    role_proba: dict[str, float]
+    topics: tuple[str, ...]
+    topic_proba: dict[str, float]
+    specific: bool
+    specific_proba: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "role_proba": {k: round(v, 4) for k, v in self.role_proba.items()},
+            "topics": list(self.topics),
+            "topic_proba": {k: round(v, 4) for k, v in self.topic_proba.items()},
+            "specific": self.specific,
+            "specific_proba": round(self.specific_proba, 4),
+        }
