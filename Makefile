@@ -24,14 +24,19 @@ demo: setup
 	mkdir -p $(OUT)
 	$(VENV)/bin/govreport parse data/samples -o $(OUT)/reports.jsonl
 	$(VENV)/bin/govreport parse data/samples -o $(OUT)/reports.csv
+	$(VENV)/bin/govreport tag data/samples -o $(OUT)/clauses.jsonl
 	@echo
-	@echo "Results: $(OUT)/reports.jsonl (one record per file, SCHEMA.md) and $(OUT)/reports.csv (flat table)"
+	@echo "Results in $(OUT)/:"
+	@echo "  reports.jsonl  one record per file: metadata, sections, tables, findings (SCHEMA.md)"
+	@echo "  reports.csv    the same as a flat table"
+	@echo "  clauses.jsonl  one record per narrative clause: role, topics, specific (TAXONOMY.md)"
 
 test: setup
 	$(PY) -m pytest -q
 
 bench: setup
 	$(PY) scripts/bench_parse.py
+	$(PY) scripts/bench_tag.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -67,7 +67,7 @@ def _inline_heading(line: str) -> int:
     return 0
 
 
-_TABLE_TEXT = re.compile(r"勾稽关系|只计这一情形|信息内容|本年处理决定数量|本年制发件数|申请人情况|第二十条第|结果维持|尚未审结")
+_TABLE_TEXT = re.compile(r"勾稽关系|只计这一情形|区分处理的|信息内容|本年处理决定数量|本年制发件数|申请人情况|第二十条第|结果维持|尚未审结")
 
 
 _TABLE_SECTIONS = ("active_disclosure", "applications", "review_litigation")
@@ -78,6 +78,15 @@ def _is_table_text(piece: str, section: str) -> bool:
     if section in _TABLE_SECTIONS and (_TABLE_TEXT.search(piece) or not re.search(r"[，。；！？,;!?]", piece)):
         return True
     return len(piece.strip()) > 15 and not re.search(r"[，。；！？、,;!?]", piece)
+
+
+_TITLE = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])\s*"
+                    r"[^，,；;：:。]{2,16}(?:情况|工作|建设)[。.]?\s*$")
+
+
+def _is_title(piece: str) -> bool:
+    """A numbered sub-section title such as （三）政府信息管理情况。 standing as its own sentence."""
+    return bool(_TITLE.match(piece))
 
 
 def split_section(section: Section) -> list[Clause]:
@@ -146,6 +155,14 @@ def _split_block(stream: list[tuple[int, str]], key: str, role: str | None, firs
     out = []
     for a, b in zip(bounds, bounds[1:]):
         piece = chars[a:b]
+        skip = _inline_heading(piece)
+        if skip:  # a heading run into the paragraph (…。下一步工作：一是…): not a clause, sets the role after it
+            role = heading_role(piece[:skip]) or role
+            a += skip
+            piece = chars[a:b]
+        if _is_title(piece):  # （一）主动公开情况。 — a sub-section title, not a statement
+            role = heading_role(piece)
+            continue
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece.rstrip())
         if not _CJK.search(piece) or trail <= lead or _is_table_text(piece, key):
