@@ -74,7 +74,7 @@ def _cue_patterns() -> tuple[list, list]:
 
 def word_ngrams(text: str) -> list[str]:
     """jieba words (domain dictionary, stopwords out) and word bigrams, for the TF-IDF word vectorizer."""
-    from .tokenize import tokenize
+    from .tokens import tokenize
 
     words = tokenize(text)
     return words + [a + "_" + b for a, b in zip(words, words[1:])]

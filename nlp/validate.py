@@ -92,6 +92,7 @@ _REVIEW = [re.compile(r"行政复议[^。；,，\d]{0,12}?(?P<n>\d+)\s*(件|起|
            re.compile(r"(?P<n>\d+)\s*(件|起|宗)[^。；,，\d]{0,14}?行政复议")]
 _LITIGATION = [re.compile(r"行政诉讼[^。；,，\d]{0,12}?(?P<n>\d+)\s*(件|起|宗)"),
                re.compile(r"(?P<n>\d+)\s*(件|起|宗)[^。；,，\d]{0,14}?行政诉讼")]
+_OUTCOME = re.compile(r"^[^。；,，]{0,3}(被|予以|经)?(纠错|纠正|维持|撤销|败诉|驳回|确认违法)")
 _BOTH = re.compile(r"行政复议[、和及与或/]行政诉讼|行政诉讼[、和及与或/]行政复议")
 _FEES = re.compile(r"行政事业性收费[^。；\d]{0,16}?(?P<n>\d+(\.\d+)?)\s*万元")
 
@@ -134,6 +135,8 @@ def check_narrative(report: Report) -> list[Finding]:
                 if rule in seen or total is None or _BOTH.search(sentence):
                     continue  # a figure for 行政复议、行政诉讼 together belongs to neither table block
                 m = next((p.search(sentence) for p in patterns if p.search(sentence)), None)
+                if m and (_OUTCOME.match(sentence[m.end():]) or "中" in m.group(0)):
+                    m = None  # "复议中有2件被纠错" counts an outcome within the cases, not the cases
                 if m:
                     seen.add(rule)
                     n = int(m.group("n"))

@@ -69,7 +69,7 @@ def main() -> None:
     ap.add_argument("--kinds", default="lexicon,tfidf,embedding,ensemble")
     args = ap.parse_args()
     from nlp.dataset import load_records
-    from nlp.tokenize import tokenizer
+    from nlp.tokens import tokenizer
 
     # distinct texts, so no model can answer from a cache
     texts = list(dict.fromkeys(r["text"] for r in load_records()))[: args.clauses]

@@ -48,6 +48,11 @@ def test_narrative_figure_that_disagrees_with_the_table_is_a_finding():
     assert (found[0].expected, found[0].found) == (69, 66)
 
 
+def test_outcome_counts_in_the_text_are_not_taken_for_case_totals():
+    report = nlp.parse(SAMPLES / "songxi-market-2024.pdf")  # "行政复议中有2件被纠错" is not the 11 cases of table 4
+    assert not [f for f in report.findings if f.rule == "NARRATIVE_REVIEW" and f.severity == "warning"]
+
+
 def test_html_page_chrome_is_stripped():
     text = nlp.parse(SAMPLES / "lanshan-district-2024.html").document.text
     assert "分享到" not in text and "网站标识码" not in text and "首页" not in text[:200]

@@ -7,7 +7,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from nlp.tokenize import stopwords, tokenize, tokenizer
+from nlp.tokens import stopwords, tokenize, tokenizer
 
 CASES = json.loads((Path(__file__).parent / "data" / "dict_cases.json").read_text("utf-8"))
 
@@ -27,7 +27,7 @@ def test_dictionary_keeps_domain_terms_that_plain_jieba_splits(plain, case):
 
 def test_dictionary_is_several_hundred_terms():
     assert len(CASES) >= 10
-    from nlp.tokenize import _resource
+    from nlp.tokens import _resource
 
     with open(_resource("userdict.txt"), encoding="utf-8") as handle:
         assert sum(1 for line in handle if line.strip()) >= 300

@@ -1,4 +1,4 @@
-"""Tokenize: jieba with the 政务公开 user dictionary and stopword list of ``nlp/resources`` (versioned data)."""
+"""Tokens: jieba with the 政务公开 user dictionary and stopword list of ``nlp/resources`` (versioned data)."""
 from __future__ import annotations
 
 import logging
@@ -42,7 +42,3 @@ def tokenize(text: str, drop_stopwords: bool = True) -> list[str]:
     return [w for w in tokenizer().lcut(text, HMM=False)
             if w.strip() and not _PUNCT.match(w) and w not in stop]
 
-
-def analyzer(text: str) -> list[str]:
-    """Tokenizer for scikit-learn vectorizers (a module-level function, so fitted models pickle)."""
-    return tokenize(text)
