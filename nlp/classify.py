@@ -161,15 +161,18 @@ class ClauseTagger(BaseEstimator):
         """Tags of each clause (TAXONOMY.md output fields)."""
         role_p, topic_p, spec_p = self.predict_proba(X)
         topic_t, spec_t = self.thresholds()
+        above = (topic_p >= np.asarray(topic_t)).tolist()
+        roles = np.argmax(role_p, axis=1).tolist()
         out = []
-        for i in range(len(role_p)):
+        for role, role_row, topic_row, hits, spec in zip(roles, role_p.tolist(), topic_p.tolist(), above,
+                                                         spec_p.tolist()):
             out.append(ClauseTags(
-                role=ROLES[int(np.argmax(role_p[i]))],
-                role_proba={r: float(role_p[i, k]) for k, r in enumerate(ROLES)},
-                topics=tuple(t for j, t in enumerate(TOPICS) if topic_p[i, j] >= topic_t[j]),
-                topic_proba={t: float(topic_p[i, j]) for j, t in enumerate(TOPICS)},
-                specific=bool(spec_p[i] >= spec_t),
-                specific_proba=float(spec_p[i]),
+                role=ROLES[role],
+                role_proba=dict(zip(ROLES, role_row)),
+                topics=tuple(t for t, hit in zip(TOPICS, hits) if hit),
+                topic_proba=dict(zip(TOPICS, topic_row)),
+                specific=spec >= spec_t,
+                specific_proba=spec,
             ))
         return out
 

@@ -40,5 +40,5 @@ def tokenize(text: str, drop_stopwords: bool = True) -> list[str]:
     punctuation dropped, stopwords too unless ``drop_stopwords`` is False."""
     stop = stopwords() if drop_stopwords else frozenset()
     return [w for w in tokenizer().lcut(text, HMM=False)
-            if w.strip() and not _PUNCT.match(w) and w not in stop]
+            if w not in stop and not _PUNCT.match(w) and w.strip()]
 

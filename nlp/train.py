@@ -126,6 +126,28 @@ def evaluate_all(split: str = "test", corpus_dir: Path | None = None, models_dir
     return results, text
 
 
+def human_agreement_f1(data_dir: Path | None = None) -> dict[str, float]:
+    """F1 of annotator B against annotator A per topic, for specific, and role agreement, on the doubly labeled sample."""
+    from .model import TOPICS
+
+    folder = Path(data_dir or DATA_DIR / "labeled") / "agreement"
+    if not (folder / "first_pass.jsonl").exists() or not (folder / "second_pass.jsonl").exists():
+        return {}
+    first = {r["id"]: r for r in map(json.loads, (folder / "first_pass.jsonl").read_text("utf-8").splitlines())}
+    second = {r["id"]: r for r in map(json.loads, (folder / "second_pass.jsonl").read_text("utf-8").splitlines())}
+    ids = [i for i in first if i in second]
+
+    def f1(a: list[bool], b: list[bool]) -> float:
+        tp = sum(x and y for x, y in zip(a, b))
+        return 2 * tp / (sum(a) + sum(b)) if sum(a) + sum(b) else 0.0
+
+    out = {"role (accuracy)": sum(first[i]["role"] == second[i]["role"] for i in ids) / len(ids)}
+    for topic in TOPICS:
+        out[topic] = f1([topic in first[i]["topics"] for i in ids], [topic in second[i]["topics"] for i in ids])
+    out["specific"] = f1([bool(first[i]["specific"]) for i in ids], [bool(second[i]["specific"]) for i in ids])
+    return out
+
+
 def write_model_card(models_dir: Path | None = None, log=print) -> Path:
     """models/MODEL_CARD.md: data, selection, metrics per label (validation, test, real reports), licences."""
     from .model import TOPICS
@@ -172,6 +194,14 @@ def write_model_card(models_dir: Path | None = None, log=print) -> Path:
         for topic in TOPICS:
             lines.append(f"| {topic} F1 (support {block[names[0]]['topics'][topic]['support']}) | "
                          + " | ".join(f"{block[n]['topics'][topic]['f1']:.3f}" for n in block) + " |")
+        lines.append("")
+    agreement = human_agreement_f1()
+    if agreement:
+        lines += ["### Human agreement (a ceiling for the figures above)", "",
+                  "F1 of one annotator against the other on the 320 doubly labeled clauses (data/labeled/agreement),",
+                  "before the disagreements were resolved into the guidelines:", "",
+                  "| label | F1 |", "|---|---|"]
+        lines += [f"| {label} | {value:.3f} |" for label, value in agreement.items()]
         lines.append("")
     lines += [
         "## Licences and limits",
