@@ -239,8 +239,23 @@ class LexiconTagger(ClauseTagger):
         return role_p, topic_p, spec_p
 
 
+class _FeatureTagger(ClauseTagger):
+    """A feature matrix (``_matrix``, fitted on the training clauses) under the linear heads."""
+
+    def _matrix(self, items: list[dict], fit: bool = False):
+        raise NotImplementedError
+
+    def fit(self, X: Sequence, y: list[dict]) -> "_FeatureTagger":
+        items, y = without_headings([as_input(x) for x in X], list(y), self.heading_dropout)
+        self.heads_ = _Heads(self.C_role, self.C_topic, self.C_specific).fit(self._matrix(items, fit=True), y)
+        return self
+
+    def _probabilities(self, items):
+        return self.heads_.predict_proba(self._matrix(items))
+
+
 # ---------------------------------------------------------------- 2. TF-IDF + linear heads
-class TfidfTagger(ClauseTagger):
+class TfidfTagger(_FeatureTagger):
     """TF-IDF over jieba words (+ bigrams) and character 1–3-grams, with context features; linear heads."""
 
     name = "tfidf"
@@ -266,17 +281,10 @@ class TfidfTagger(ClauseTagger):
         return sparse.hstack([self.words_.transform(texts), self.chars_.transform(texts),
                               self.context_.transform(ctx)]).tocsr()
 
-    def fit(self, X: Sequence, y: list[dict]) -> "TfidfTagger":
-        items, y = without_headings([as_input(x) for x in X], list(y), self.heading_dropout)
-        self.heads_ = _Heads(self.C_role, self.C_topic, self.C_specific).fit(self._matrix(items, fit=True), y)
-        return self
-
-    def _probabilities(self, items):
-        return self.heads_.predict_proba(self._matrix(items))
 
 
 # ---------------------------------------------------------------- 3. frozen encoder + linear heads
-class EmbeddingTagger(ClauseTagger):
+class EmbeddingTagger(_FeatureTagger):
     """Frozen sentence vectors (m3e-small by default) and context features; linear heads."""
 
     name = "embedding"
@@ -291,10 +299,12 @@ class EmbeddingTagger(ClauseTagger):
         self.cache_path = cache_path
 
     def encoder(self):
+        """The encoder, loaded on first use; vectors persist in ``cache_path`` or the default cache, so a re-run does
+        not encode the same clause again."""
         if getattr(self, "_encoder", None) is None:
-            from .embed import get_embedder
+            from .embed import default_cache_path, get_embedder
 
-            self._encoder = get_embedder(self.embedder, cache_path=self.cache_path)
+            self._encoder = get_embedder(self.embedder, cache_path=self.cache_path or default_cache_path(self.embedder))
         return self._encoder
 
     def __getstate__(self):
@@ -312,13 +322,6 @@ class EmbeddingTagger(ClauseTagger):
             context = self.context_.transform(ctx)
         return np.hstack([vectors, context])
 
-    def fit(self, X: Sequence, y: list[dict]) -> "EmbeddingTagger":
-        items, y = without_headings([as_input(x) for x in X], list(y), self.heading_dropout)
-        self.heads_ = _Heads(self.C_role, self.C_topic, self.C_specific).fit(self._matrix(items, fit=True), y)
-        return self
-
-    def _probabilities(self, items):
-        return self.heads_.predict_proba(self._matrix(items))
 
 
 # ---------------------------------------------------------------- 4. ensemble

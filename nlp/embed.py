@@ -29,7 +29,7 @@ class Embedder:
         self._db: sqlite3.Connection | None = None
         if cache_path:
             Path(cache_path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(cache_path))
+            self._db = sqlite3.connect(str(cache_path), timeout=60)  # workers of one batch share the file
             self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB)")
 
     def key(self, text: str) -> str:
@@ -65,6 +65,15 @@ class Embedder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         raise NotImplementedError
+
+
+def default_cache_path(name: str) -> Path | None:
+    """Where vectors are kept between runs: $GOVREPORT_CACHE (default ~/.cache/govreport)/embeddings-NAME.sqlite;
+    GOVREPORT_CACHE=off keeps them in memory only."""
+    root = os.environ.get("GOVREPORT_CACHE")
+    if root == "off":
+        return None
+    return (Path(root) if root else Path.home() / ".cache" / "govreport") / f"embeddings-{name}.sqlite"
 
 
 def m3e_path() -> Path:
