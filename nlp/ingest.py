@@ -41,8 +41,13 @@ def _looks_binary(text: str) -> bool:
     return bad / min(len(text), 4000) > 0.05
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Word .doc / WPS .wps / Excel .xls container
+
+
 def sniff(data: bytes) -> str | None:
     """Guess the form of a file whose extension says nothing."""
+    if data.startswith(_OLE):
+        return "ole"
     head = data[:2048].lstrip()
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -77,6 +82,9 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     if not data.strip():
         raise GovReportError("empty", "ingest", "the file is empty")
     form = SUPPORTED.get(path.suffix.lower()) or sniff(data)
+    if form == "ole" or data.startswith(_OLE):
+        raise GovReportError("unsupported_format", "ingest",
+                             "a legacy Word/WPS (.doc, .wps) or Excel file: convert it to .docx or PDF first")
     if form == "pdf":
         return _read_pdf(path, data)
     if form == "docx":
@@ -131,6 +139,9 @@ def _read_pdf(path: Path, data: bytes) -> Document:
             raise GovReportError("corrupt_pdf", "ingest", f"pdfplumber could not read the PDF: {type(exc).__name__}: {exc}") from exc
         raise
     text = "\n".join(parts)
+    if text.count("(cid:") * 6 > len(re.sub(r"\s", "", text)) / 2:
+        raise GovReportError("garbled_text_layer", "ingest",
+                             "the PDF's fonts map to no Unicode text ((cid:N) glyphs); OCR the pages instead")
     if len(re.sub(r"\s", "", text)) < 20:
         raise GovReportError("no_text_layer", "ingest",
                              f"the PDF has {n_pages} page(s) but no text layer (scanned image?); OCR it first")

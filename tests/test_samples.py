@@ -112,3 +112,10 @@ def test_unknown_extension_is_sniffed(tmp_path):
     shutil.copy(SAMPLES / "songxi-market-2024.pdf", copy)
     report = nlp.parse(copy)
     assert report.error is None and report.document.source_format == "pdf"
+
+
+def test_legacy_word_file_is_named_as_such(tmp_path):
+    legacy = tmp_path / "report.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
+    report = nlp.parse(legacy)
+    assert report.error.type == "unsupported_format" and ".docx" in report.error.message
