@@ -87,16 +87,6 @@ class Table:
         return out
 
 
-@dataclass(frozen=True)
-class RawTable:
-    """A table as the source gave it: rows of cell strings, where it stood (page, character offset)."""
-
-    rows: tuple[tuple[str, ...], ...]
-    source: str
-    page: int | None = None
-    start: int = 0
-
-
 @dataclass
 class Document:
     """A file read into text. ``text`` is as written (for display and offsets); ``norm`` is the same length,
@@ -109,7 +99,6 @@ class Document:
     encoding: str | None = None
     pages: int | None = None
     page_starts: tuple[int, ...] = ()
-    raw_tables: tuple[RawTable, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .ingest import SUPPORTED, read_document
+from .ingest import read_document
 from .metadata import extract_metadata
 from .model import Document, GovReportError, ProcessingError, Report
 from .sections import segment
@@ -94,6 +94,3 @@ def parse_many(paths: Iterable[Path], workers: int = 1, chunksize: int = 4) -> I
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_parse_record, paths, chunksize=chunksize)
 
-
-def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED

@@ -17,7 +17,7 @@ from .model import (
     APPLICANT_COLUMNS, APPLICATION_ROWS, DOCUMENT_COLUMNS, DOCUMENT_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS,
     SINGLE_FIGURE_ROWS, VALUE, Cell, Document, Finding, Table,
 )
-from .text import compact, fold, is_value_text, parse_number
+from .text import compact, is_value_text, parse_number
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +72,10 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
 
 
+_PARENTS = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]、|其他处理|本年度办理结果|"
+                      r"[\s\d.、，,:：（）()“”\"'|]")
+
+
 @lru_cache(maxsize=None)
 def _alias_bigrams(alias: str) -> frozenset[str]:
     return frozenset(_bigrams(alias))
@@ -84,9 +88,12 @@ def match_label(label: str, table: str) -> tuple[str | None, int]:
     bigrams wins, so ``（六）其他处理 1.申请人无正当理由逾期不补正…`` is the overdue row, not 其他处理.
     """
     grams = _bigrams(label)
+    core = _PARENTS.sub("", label)
     best: tuple[str | None, int] = (None, 0)
     for key, aliases in labels()[table].items():
         for alias in aliases:
+            if len(_PARENTS.sub("", alias)) <= 2 and core != _PARENTS.sub("", alias):
+                continue  # 其他 / 总计 name a row only standing alone, not inside 不计其他情形
             wanted = _alias_bigrams(alias)
             hit = len(wanted & grams)
             if hit and hit >= 0.75 * len(wanted) and hit > best[1]:
@@ -143,7 +150,8 @@ def applications_table(rows: list[Row], source: str) -> tuple[Table | None, list
         return None, []
     end = len(rows)
     for i in range(start + 1, len(rows)):
-        if not rows[i].values and _T3_END.search(rows[i].label) and "申请" not in rows[i].label:
+        if (not rows[i].values and _T3_END.search(rows[i].label) and "申请" not in rows[i].label
+                and match_label(rows[i].label, "applications")[0] is None):
             end = i
             break
     region = rows[start:end]
@@ -163,8 +171,9 @@ def applications_table(rows: list[Row], source: str) -> tuple[Table | None, list
         cells, _ = fitted
         key, _ = match_label(row.label, "applications") if row.label else (None, 0)
         if key is None:
-            if row.label and len(row.label) > 2:
-                continue  # a row of some other table or a narrative line with figures
+            if row.label and (len(row.label) > 20 or "。" in row.label):
+                continue  # a narrative line with figures, not a row of the table
+            # a row whose label was lost or cut (a wrapped fragment such as 计其他情形）) keeps its place
             key = next((k for k in order[cursor + 1:] if k not in found and not (single_other and k.startswith("other_overdue"))), None)
             if key is None:
                 continue

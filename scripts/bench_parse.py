@@ -116,7 +116,6 @@ def main() -> None:
                 floor_t = timed(lambda: text_floor(files))
             one = timed(lambda: run_parse(files, 1))
             two = timed(lambda: run_parse(files, 2))
-            unit = "files"
             extra = ""
             if kind == "pdf":
                 pages = pdf_floor(files[:len(src)]) * n // len(src)

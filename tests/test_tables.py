@@ -131,3 +131,23 @@ def test_rows_of_splits_markdown_cells_and_text_tokens():
     rows = rows_of("| 规章 | 0 | 1 | 2 |\n行政许可 97\n")
     assert rows[0].label == "规章" and rows[0].values == ("0", "1", "2") and rows[0].structured
     assert rows[1].label == "行政许可" and rows[1].values == ("97",) and not rows[1].structured
+
+
+def test_wrapped_labels_in_flattened_text_keep_their_figures():
+    rows = _consistent_rows()
+    lines = ["三、收到和处理政府信息公开申请情况"]
+    for label, values in zip(ROW_LABELS, rows):
+        figures = " ".join(str(v) for v in values)
+        if label.startswith("（二）部分公开"):  # label wrapped: its tail carries the figures
+            lines += ["（二）部分公开（区分处理的，只计这一情形，", f"不计其他情形） {figures}"]
+        elif label.startswith("四、"):  # label alone, figures on the next line
+            lines += [label, figures]
+        else:
+            lines.append(f"{label} {figures}")
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    report = nlp.parse_text("\n".join(lines))
+    table = report.tables["applications"]
+    assert table.value("partially_granted", "natural_person") == rows[3][0]
+    assert table.value("other_other", "total") == rows[22][6]
+    assert table.value("carried_forward", "total") == rows[24][6]
+    assert not [f for f in report.findings if f.severity != "info"]
