@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .ingest import read_document
 from .metadata import extract_metadata
-from .model import Document, GovReportError, ProcessingError, Report
+from .model import Document, Finding, GovReportError, ProcessingError, Report
 from .sections import segment
 from .tables import extract_tables
 from .text import fold
@@ -29,11 +29,20 @@ def analyse(document: Document, rid: str) -> Report:
     report.sections = segment(document)
     report.tables, findings = extract_tables(document)
     report.metadata = extract_metadata(document, report.tables)
-    report.findings = findings + validate(report)
+    report.findings = findings + validate(report) + missing_tables(report)
     if not report.sections and all(t is None for t in report.tables.values()):
         report.error = ProcessingError("not_a_report", "segment",
                                        "no section of an annual report and no official table found in the text")
     return report
+
+
+def missing_tables(report: Report) -> list[Finding]:
+    """A report of the 2019 or 2021 format must carry the three tables; say which could not be read."""
+    if report.metadata.format_generation not in ("2019", "2021") or not report.sections:
+        return []
+    return [Finding("TABLE_MISSING", "warning", key,
+                    f"no {key} table found in the text (published as an image, or a layout not recognised)")
+            for key, table in report.tables.items() if table is None]
 
 
 def parse(path: str | Path) -> Report:

@@ -89,6 +89,13 @@ def test_report_without_tables_has_sections_and_null_tables():
     assert report.error is None
     assert len(report.sections) == 6
     assert report.tables == {"active_disclosure": None, "applications": None, "review_litigation": None}
+    if report.metadata.format_generation in ("2019", "2021"):
+        assert {f.table for f in report.findings if f.rule == "TABLE_MISSING"} == set(report.tables)
+
+
+def test_pre2019_report_is_not_asked_for_tables():
+    report = nlp.parse(SAMPLES / "hexi-town-2016.txt")
+    assert not [f for f in report.findings if f.rule == "TABLE_MISSING"]
 
 
 @pytest.mark.parametrize("name,kind", [("empty.txt", "empty"), ("junk.bin", "undecodable"),

@@ -150,4 +150,4 @@ def test_wrapped_labels_in_flattened_text_keep_their_figures():
     assert table.value("partially_granted", "natural_person") == rows[3][0]
     assert table.value("other_other", "total") == rows[22][6]
     assert table.value("carried_forward", "total") == rows[24][6]
-    assert not [f for f in report.findings if f.severity != "info"]
+    assert not [f for f in report.findings if f.severity != "info" and f.table == "applications"]
