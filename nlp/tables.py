@@ -105,22 +105,18 @@ def match_label(label: str, table: str) -> tuple[str | None, int]:
 _T3_END = re.compile(r"行政复议.*行政诉讼|行政诉讼.*行政复议|^四、|^五、")
 
 
-def _fit_columns(values: list[str]) -> tuple[list[str], bool] | None:
-    """Trim a row's figure cells to the 7 applicant columns; ``(cells, had_subtotal)`` or None if it cannot fit."""
+def _fit_columns(values: list[str]) -> list[str] | None:
+    """A row's figure cells trimmed to the 7 applicant columns (8 when a subtotal column is there), or None."""
     values = list(values)
     while len(values) > 7 and values[-1].strip() == "":
         values.pop()
     while len(values) > 7 and values[0].strip() == "":
         values.pop(0)
-    if len(values) == 8:
-        return values, True
     if len(values) > 8:
-        return values[-7:], False
+        return values[-7:]
     if len(values) == 6:
-        return values + [""], False
-    if len(values) == 7:
-        return values, False
-    return None
+        return values + [""]  # the 总计 cell left blank
+    return values if len(values) in (7, 8) else None
 
 
 def _drop_subtotal(rows: dict[str, list[str]]) -> tuple[dict[str, list[str]], bool]:
@@ -157,7 +153,6 @@ def applications_table(rows: list[Row], source: str) -> tuple[Table | None, list
     region = rows[start:end]
     structured = any(r.structured for r in region)
     found: dict[str, list[str]] = {}
-    raw_label: dict[str, str] = {}
     findings: list[Finding] = []
     order = list(APPLICATION_ROWS)
     cursor = -1
@@ -165,16 +160,16 @@ def applications_table(rows: list[Row], source: str) -> tuple[Table | None, list
     for row in region:
         if structured and not row.structured:
             continue  # in a converted table, loose text lines are label fragments whose figures sit in table rows
-        fitted = _fit_columns(list(row.values)) if row.values else None
-        if fitted is None:
+        cells = _fit_columns(list(row.values)) if row.values else None
+        if cells is None:
             continue
-        cells, _ = fitted
         key, _ = match_label(row.label, "applications") if row.label else (None, 0)
         if key is None:
             if row.label and (len(row.label) > 20 or "。" in row.label):
                 continue  # a narrative line with figures, not a row of the table
             # a row whose label was lost or cut (a wrapped fragment such as 计其他情形）) keeps its place
-            key = next((k for k in order[cursor + 1:] if k not in found and not (single_other and k.startswith("other_overdue"))), None)
+            key = next((k for k in order[cursor + 1:]
+                        if k not in found and not (single_other and k.startswith("other_overdue"))), None)
             if key is None:
                 continue
         elif key == "other_other" and row.label.endswith("其他处理"):
@@ -185,7 +180,6 @@ def applications_table(rows: list[Row], source: str) -> tuple[Table | None, list
                                     found=row.label or None))
             continue
         found[key] = cells
-        raw_label[key] = row.label
         cursor = order.index(key)
         if key == "carried_forward":
             break
