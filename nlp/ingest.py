@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from .model import Document, GovReportError
-from .text import fold
+from .text import fold, is_value_text
 
 SUPPORTED = {".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html", ".docx": "docx", ".md": "md",
              ".markdown": "md", ".txt": "txt"}
@@ -194,8 +194,17 @@ def _read_docx(path: Path, data: bytes) -> Document:
         elif tag == "tbl":
             table = DocxTable(child, document)
             lines.append("")
+            above: list = []
             for row in table.rows:
-                lines.append(markdown_row(cell.text for cell in row.cells))
+                cells = row.cells
+                texts = []
+                for i, cell in enumerate(cells):
+                    repeated = (i and cells[i - 1]._tc is cell._tc) or (i < len(above) and above[i] is cell._tc)
+                    text = cell.text
+                    # merged cells come back once per grid cell: labels keep the repeat, figures count once
+                    texts.append("" if repeated and is_value_text(text) else text)
+                above = [cell._tc for cell in cells]
+                lines.append(markdown_row(texts))
             lines.append("")
     return _document(path, "\n".join(lines), "docx", None)
 
@@ -268,7 +277,8 @@ def _render(node) -> str:
 
 
 def expand_html_table(table) -> list[list[str]]:
-    """The grid of an HTML table with rowspan and colspan expanded (a spanned cell's text repeated)."""
+    """The grid of an HTML table with rowspan and colspan expanded: a spanned label is repeated in every cell it
+    covers, a spanned figure stands once (in its first cell)."""
     grid: dict[tuple[int, int], str] = {}
     rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
     for r, tr in enumerate(rows):
@@ -279,9 +289,11 @@ def expand_html_table(table) -> list[list[str]]:
             text = re.sub(r"\s+", "", cell.get_text(" ")) if cell.find("table") is None else ""
             rowspan = _span(cell.get("rowspan"))
             colspan = _span(cell.get("colspan"))
+            figure = is_value_text(text) and text != ""
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = text
+                    # a spanned label repeats (rows keep their parent labels); a spanned figure counts once
+                    grid[(r + dr, c + dc)] = "" if figure and (dr or dc) else text
             c += colspan
     if not grid:
         return []

@@ -126,3 +126,26 @@ def test_legacy_word_file_is_named_as_such(tmp_path):
     legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024))
     report = nlp.parse(legacy)
     assert report.error.type == "unsupported_format" and ".docx" in report.error.message
+
+
+def test_merged_figure_cells_count_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某街道办事处2022年政府信息公开工作年度报告")
+    document.add_paragraph("二、主动公开政府信息情况")
+    table = document.add_table(rows=2, cols=4)
+    table.cell(0, 0).text = "信息内容"
+    table.cell(1, 0).text = "行政许可"
+    table.cell(1, 1).merge(table.cell(1, 3)).text = "37"
+    document.save(tmp_path / "merged.docx")
+    text = nlp.parse(tmp_path / "merged.docx").document.text
+    assert "| 行政许可 | 37 |  |  |" in text
+
+    html = ("<html><body><div><p>某区2022年政府信息公开工作年度报告</p><table><tr><td>行政许可</td>"
+            "<td colspan='3'>12</td></tr><tr><td rowspan='2'>（三）不予公开</td><td>1.属于国家秘密</td><td>0</td>"
+            "<td>0</td></tr><tr><td>2.其他法律行政法规禁止公开</td><td>0</td><td>0</td></tr></table></div></body></html>")
+    (tmp_path / "spans.html").write_text(html, "utf-8")
+    text = nlp.parse(tmp_path / "spans.html").document.text
+    assert "| 行政许可 | 12 |  |  |" in text
+    assert "| （三）不予公开 | 2.其他法律行政法规禁止公开 | 0 | 0 |" in text
