@@ -80,16 +80,24 @@ def word_ngrams(text: str) -> list[str]:
     return words + [a + "_" + b for a, b in zip(words, words[1:])]
 
 
-def without_headings(items: list[dict], targets: list[dict], rate: float) -> tuple[list[dict], list[dict]]:
-    """Training data plus copies of a share of the clauses that sit under a heading, with the heading removed, so a
-    model also learns the role from the words (real reports often have no heading lines); chosen by text hash."""
+def context_dropout(items: list[dict], targets: list[dict], rate: float) -> tuple[list[dict], list[dict]]:
+    """Training data plus copies without their context, so a model also learns from the words alone: real reports
+    often have no heading lines, and `classify` gets bare sentences. A share ``rate`` of the clauses under a heading
+    is copied without it, and a share ``rate`` of all clauses without heading and section (chosen by text hash)."""
     if rate <= 0:
         return items, targets
     import zlib
 
-    extra = [(dict(it, heading_role=None), t) for it, t in zip(items, targets)
-             if it["heading_role"] is not None and (zlib.crc32(it["text"].encode("utf-8")) % 1000) < rate * 1000]
-    return items + [e[0] for e in extra], targets + [e[1] for e in extra]
+    extra_items, extra_targets = [], []
+    for item, target in zip(items, targets):
+        draw = zlib.crc32(item["text"].encode("utf-8")) % 1000
+        if item["heading_role"] is not None and draw < rate * 1000:
+            extra_items.append(dict(item, heading_role=None))
+            extra_targets.append(target)
+        if draw >= 1000 - rate * 1000:
+            extra_items.append(dict(item, heading_role=None, section=None))
+            extra_targets.append(target)
+    return items + extra_items, targets + extra_targets
 
 
 class _Heads:
@@ -100,7 +108,9 @@ class _Heads:
 
     def fit(self, X, targets: list[dict]) -> "_Heads":
         role = np.array([t["role"] for t in targets])
-        self.role_model = LogisticRegression(C=self.C_role, max_iter=3000, random_state=SEED).fit(X, role)
+        # balanced: the share of each role differs between corpora and sections; the words should decide
+        self.role_model = LogisticRegression(C=self.C_role, max_iter=3000, class_weight="balanced",
+                                             random_state=SEED).fit(X, role)
         self.topic_models = []
         for topic in TOPICS:
             y = np.array([topic in t["topics"] for t in targets], dtype=int)
@@ -246,7 +256,7 @@ class _FeatureTagger(ClauseTagger):
         raise NotImplementedError
 
     def fit(self, X: Sequence, y: list[dict]) -> "_FeatureTagger":
-        items, y = without_headings([as_input(x) for x in X], list(y), self.heading_dropout)
+        items, y = context_dropout([as_input(x) for x in X], list(y), self.context_dropout)
         self.heads_ = _Heads(self.C_role, self.C_topic, self.C_specific).fit(self._matrix(items, fit=True), y)
         return self
 
@@ -261,12 +271,12 @@ class TfidfTagger(_FeatureTagger):
     name = "tfidf"
 
     def __init__(self, C_role: float = 8.0, C_topic: float = 4.0, C_specific: float = 4.0, min_df: int = 1,
-                 heading_dropout: float = 0.5):
+                 context_dropout: float = 0.5):
         self.C_role = C_role
         self.C_topic = C_topic
         self.C_specific = C_specific
         self.min_df = min_df
-        self.heading_dropout = heading_dropout
+        self.context_dropout = context_dropout
 
     def _matrix(self, items: list[dict], fit: bool = False):
         texts = [it["text"] for it in items]
@@ -290,8 +300,8 @@ class EmbeddingTagger(_FeatureTagger):
     name = "embedding"
 
     def __init__(self, embedder: str = "m3e-small", C_role: float = 4.0, C_topic: float = 2.0,
-                 C_specific: float = 2.0, cache_path: str | None = None, heading_dropout: float = 0.5):
-        self.heading_dropout = heading_dropout
+                 C_specific: float = 2.0, cache_path: str | None = None, context_dropout: float = 0.5):
+        self.context_dropout = context_dropout
         self.embedder = embedder
         self.C_role = C_role
         self.C_topic = C_topic

@@ -36,6 +36,8 @@ def score(predictions, targets: list[dict]) -> dict:
                                     np.array([topic in p.topics for p in predictions]))
     present = [t for t in TOPICS if out["topics"][t]["support"] > 0]
     out["topic_macro_f1"] = float(np.mean([out["topics"][t]["f1"] for t in TOPICS]))
+    out["topic_micro_f1"] = _prf(np.array([[t in x["topics"] for t in TOPICS] for x in targets]).reshape(-1),
+                                 np.array([[t in p.topics for t in TOPICS] for p in predictions]).reshape(-1))["f1"]
     out["topic_macro_f1_present"] = float(np.mean([out["topics"][t]["f1"] for t in present])) if present else 0.0
     out["specific"] = _prf(np.array([bool(t["specific"]) for t in targets]), np.array([p.specific for p in predictions]))
     return out
@@ -76,6 +78,7 @@ def format_table(results: dict[str, dict], title: str) -> str:
     row("n clauses", lambda r: r["n"])
     row("role accuracy", lambda r: r["role_accuracy"])
     row("topic macro-F1 (12)", lambda r: r["topic_macro_f1"])
+    row("topic micro-F1", lambda r: r["topic_micro_f1"])
     row("specific F1", lambda r: r["specific"]["f1"])
     for role in ROLES:
         row(f"role {role} F1", lambda r, role=role: r["role"][role]["f1"])

@@ -190,6 +190,7 @@ def write_model_card(models_dir: Path | None = None, log=print) -> Path:
         lines.append("| clauses | " + " | ".join(str(block[n]["n"]) for n in block) + " |")
         lines.append("| role accuracy | " + " | ".join(f"{block[n]['role_accuracy']:.3f}" for n in block) + " |")
         lines.append("| topic macro-F1 (12) | " + " | ".join(f"{block[n]['topic_macro_f1']:.3f}" for n in block) + " |")
+        lines.append("| topic micro-F1 | " + " | ".join(f"{block[n]['topic_micro_f1']:.3f}" for n in block) + " |")
         lines.append("| specific F1 | " + " | ".join(f"{block[n]['specific']['f1']:.3f}" for n in block) + " |")
         for topic in TOPICS:
             lines.append(f"| {topic} F1 (support {block[names[0]]['topics'][topic]['support']}) | "
