@@ -77,10 +77,16 @@ _PARENTS = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]|[一�
 
 
 @lru_cache(maxsize=None)
+def _alias_core(alias: str) -> str:
+    return _PARENTS.sub("", alias)
+
+
+@lru_cache(maxsize=None)
 def _alias_bigrams(alias: str) -> frozenset[str]:
     return frozenset(_bigrams(alias))
 
 
+@lru_cache(maxsize=4096)
 def match_label(label: str, table: str) -> tuple[str | None, int]:
     """The official row a label names, and how many alias bigrams it matched (0 when none).
 
@@ -92,7 +98,8 @@ def match_label(label: str, table: str) -> tuple[str | None, int]:
     best: tuple[str | None, int] = (None, 0)
     for key, aliases in labels()[table].items():
         for alias in aliases:
-            if len(_PARENTS.sub("", alias)) <= 2 and core != _PARENTS.sub("", alias):
+            alias_core = _alias_core(alias)
+            if len(alias_core) <= 2 and core != alias_core:
                 continue  # 其他 / 总计 name a row only standing alone, not inside 不计其他情形
             wanted = _alias_bigrams(alias)
             hit = len(wanted & grams)
