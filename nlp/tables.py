@@ -63,6 +63,29 @@ def rows_of(text: str) -> list[Row]:
             while cut > 0 and is_value_text(tokens[cut - 1]):
                 cut -= 1
             out.append(Row(compact("".join(tokens[:cut])), tuple(tokens[cut:]), False, start))
+    return _join_vertical(out)
+
+
+def _join_vertical(rows: list[Row]) -> list[Row]:
+    """Undo a table flattened one cell per line (text converted from PDF): a run of lines holding one figure each
+    becomes one row of figures, and a label alone on its line takes the row of figures right below it."""
+    merged: list[Row] = []
+    run = False  # the last merged row was built from lines of one figure each
+    for row in rows:
+        single = not row.structured and not row.label and len(row.values) == 1
+        if single and run and len(merged[-1].values) < 15:
+            merged[-1] = Row("", merged[-1].values + row.values, False, merged[-1].start)
+            continue
+        merged.append(row)
+        run = single
+    out: list[Row] = []
+    for row in merged:
+        prev = out[-1] if out else None
+        if (prev is not None and not row.structured and not row.label and row.values and not prev.structured
+                and prev.label and not prev.values and len(prev.label) <= 40):
+            out[-1] = Row(prev.label, row.values, False, prev.start)
+            continue
+        out.append(row)
     return out
 
 
@@ -262,9 +285,9 @@ def review_litigation_table(rows: list[Row], source: str) -> tuple[Table | None,
     """Table 4 (行政复议、行政诉讼): 15 figures in official order, read after the table's header."""
     # several lines may look like the header (a narrative heading, the table's own heading): try each in order
     anchors = [i for i, row in enumerate(rows)
-               if not row.values and "行政复议" in row.label and len(row.label) <= 40 and _is_review_header(row.label)]
+               if "行政复议" in row.label and len(row.label) <= 40 and _is_review_header(row.label)]
     for anchor in anchors:
-        figures: list[str] = []
+        figures: list[str] = list(rows[anchor].values)  # a heading line may carry the figures below it
         for row in rows[anchor + 1:]:
             if row.label and not _is_review_header(row.label):
                 break

@@ -151,3 +151,21 @@ def test_wrapped_labels_in_flattened_text_keep_their_figures():
     assert table.value("other_other", "total") == rows[22][6]
     assert table.value("carried_forward", "total") == rows[24][6]
     assert not [f for f in report.findings if f.severity != "info" and f.table == "applications"]
+
+
+def test_table_flattened_one_cell_per_line():
+    rows = _consistent_rows()
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+    for label, values in zip(ROW_LABELS, rows):
+        lines.append(label)
+        lines += [str(v) for v in values]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况"] + [str(v) for v in (1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0)]
+    lines += ["二、主动公开政府信息情况", "行政许可", "97"]
+    report = nlp.parse_text("\n".join(lines))
+    table = report.tables["applications"]
+    assert [table.value(k, "total") for k in ("new_received", "granted", "total_processed", "carried_forward")] == [
+        rows[0][6], rows[2][6], rows[23][6], rows[24][6]]
+    assert not [f for f in report.findings if f.table == "applications" and f.severity != "info"]
+    assert report.tables["review_litigation"].to_json()["litigation_direct"] == {
+        "maintained": 0, "corrected": 1, "other": 0, "pending": 0, "total": 1}
+    assert report.tables["active_disclosure"].value("licensing") == 97
