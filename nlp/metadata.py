@@ -10,6 +10,9 @@ _TITLE_AGENCY_FIRST = re.compile(
     r"(?P<agency>[\u4e00-\u9fff（）()·]{2,40}?)(关于)?(?P<year>(19|20)\d{2})年度?(政府)?(信息公开|政务公开)(工作)?(年度)?(报告|年报)")
 _TITLE_YEAR_FIRST = re.compile(
     r"(?P<year>(19|20)\d{2})年度?(?P<agency>[\u4e00-\u9fff（）()·]{2,40}?)(政府)?(信息公开|政务公开)(工作)?(年度)?(报告|年报)")
+# the issuing agency signs the report at its end, above the date: 某某县人民政府办公室 / 2024年1月20日
+_SIGNATURE = re.compile(r"(?m)^[#\s]*(?P<agency>[\u4e00-\u9fff（）()]{2,30}(人民政府|政府办公室|办公厅|办公室|委员会|局|厅|委|"
+                        r"办事处|管理委员会|中心|署))\s*\n+\s*[(（]?\s*(19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _CENTRAL = re.compile(r"^(国务院|国家|中国|中华人民共和国|海关总署|[\u4e00-\u9fff]{1,8}部$|[\u4e00-\u9fff]{1,8}总局$)")
 # words inside agency names that contain a place-unit character without being a place unit
@@ -31,7 +34,11 @@ def find_agency_year(document: Document) -> tuple[str | None, int | None, str]:
             if len(agency) >= 2:
                 return agency, int(match.group("year")), where
     year_match = re.search(r"((19|20)\d{2})年", head)
-    return None, (int(year_match.group(1)) if year_match else None), ("title" if year_match else "")
+    year = int(year_match.group(1)) if year_match else None
+    signed = _SIGNATURE.search(document.norm[-300:])
+    if signed:
+        return signed.group("agency"), year, "signature at the end"
+    return None, year, ("title" if year_match else "")
 
 
 def level_of(agency: str | None) -> str | None:

@@ -73,3 +73,10 @@ def test_levels(agency, level):
     from nlp.metadata import level_of
 
     assert level_of(agency) == level
+
+
+def test_agency_from_the_signature_when_the_title_has_none():
+    text = "政府信息公开工作年度报告\n\n一、总体情况\n本年度我局持续推进政务公开。\n\n青禾市交通运输局\n2024年1月18日\n"
+    report = nlp.parse_text(text)
+    assert report.metadata.agency == "青禾市交通运输局"
+    assert report.metadata.evidence["agency"] == "signature at the end"
