@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from .output import FORMATS, RecordWriter, format_for, report_columns
+from .output import FORMATS, RecordWriter, clause_columns, format_for, report_columns
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Parse, tag and score Chinese government information disclosure annual reports.")
@@ -100,9 +100,7 @@ def tag(
     files = expand_paths(paths)
     errors: Counter[str] = Counter()
     clauses = 0
-    columns = ["report_id", "path", "agency", "year", "level", "section", "start", "end", "text", "role",
-               "role_proba", "topics", "topic_proba", "specific", "specific_proba", "error"]
-    with RecordWriter(str(output) if output else None, fmt, columns=columns) as writer, _progress() as bar:
+    with RecordWriter(str(output) if output else None, fmt, columns=clause_columns()) as writer, _progress() as bar:
         task = bar.add_task("tag", total=len(files))
         for records, error in tag_many(files, model_name=model, workers=workers):
             for record in records:

@@ -39,6 +39,9 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
                             row[f"{table}.{r}.{c}"] = v
                     else:
                         row[f"{table}.{r}"] = cols
+        elif key in ("role_proba", "topic_proba"):  # one column per label, ready for analysis
+            for label, v in value.items():
+                row[f"{key}.{label}"] = v
         elif key == "error":
             row["error_type"] = value["type"] if value else None
             row["error_stage"] = value["stage"] if value else None
@@ -119,6 +122,15 @@ class RecordWriter:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def clause_columns() -> list[str]:
+    """The fixed CSV/Parquet columns of a tagged clause (and of a file that could not be read)."""
+    from .model import ROLES, TOPICS
+
+    return (["report_id", "path", "agency", "year", "level", "section", "start", "end", "text", "role"]
+            + [f"role_proba.{r}" for r in ROLES] + ["topics"] + [f"topic_proba.{t}" for t in TOPICS]
+            + ["specific", "specific_proba", "error_type", "error_stage", "error_message"])
 
 
 def report_columns() -> list[str]:

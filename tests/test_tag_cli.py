@@ -44,6 +44,17 @@ def test_tag_with_two_workers_and_another_model_to_csv(tmp_path):
     assert result.exit_code == 0, result.output
     lines = out.read_text("utf-8").splitlines()
     assert lines[0].startswith("report_id,path,agency") and len(lines) > 20
+    assert "topic_proba.staffing" in lines[0] and "role_proba.problem" in lines[0]
+
+
+def test_tag_records_unreadable_files_in_csv_too(tmp_path):
+    import csv
+
+    out = tmp_path / "clauses.csv"
+    result = runner.invoke(app, ["tag", str(FIXTURES / "scanned.pdf"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 1 and rows[0]["error_type"] == "no_text_layer"
 
 
 def test_classify_keeps_input_order(tmp_path):
