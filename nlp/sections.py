@@ -63,17 +63,40 @@ def _candidates(text: str) -> list[_Heading]:
         line_start = offset
         offset += len(line) + 1
         stripped = line.strip()
-        if not stripped or len(stripped) > 50 or stripped.startswith("|"):
+        if not stripped or stripped.startswith("|"):
             continue
         match = _NUMBERED.match(stripped)
         title = match.group("title") if match else stripped.lstrip("#").strip()
-        key, score = title_score(title)
+        pure = len(stripped) <= 50 and not re.search(r"[，,；;。]", title.rstrip("。.："))
+        key, score = title_score(title) if pure else (None, 0.0)  # a title followed by its text: see below
         if key is None:
+            inline = _inline_heading(line, line_start)
+            if inline is not None:
+                out.append(inline)
             continue
         if not match:
             score *= 0.8  # a bare title line, no numbering: still a heading, a little less certain
         out.append(_Heading(key, score, stripped.lstrip("#").strip(), line_start, offset))
     return out
+
+
+def _inline_heading(line: str, line_start: int) -> _Heading | None:
+    """A numbered heading run together with its first paragraph (一、总体情况2024年，我区…): the shortest start of
+    the line after the number that reads as a section title with high confidence."""
+    match = _NUMBERED.match(line)
+    if not match:
+        return None
+    rest = line[match.start("title"):]
+    best: tuple[float, int, str | None] = (0.0, 0, None)
+    for k in range(4, min(len(rest), 28) + 1):
+        key, score = title_score(rest[:k])
+        if key is not None and score > best[0] + 1e-9:
+            best = (score, k, key)
+    score, k, key = best
+    if key is None or score < 0.85 or k == len(rest):
+        return None
+    end = match.start("title") + k
+    return _Heading(key, score * 0.9, line[:end].strip().lstrip("#").strip(), line_start, line_start + end)
 
 
 def _best_sequence(candidates: list[_Heading]) -> list[_Heading]:

@@ -80,3 +80,12 @@ def test_agency_from_the_signature_when_the_title_has_none():
     report = nlp.parse_text(text)
     assert report.metadata.agency == "青禾市交通运输局"
     assert report.metadata.evidence["agency"] == "signature at the end"
+
+
+def test_heading_run_together_with_its_paragraph():
+    text = REPORT.replace("一、总体情况\n", "一、总体情况").replace("六、存在的问题及改进情况\n", "六、存在的问题及改进情况")
+    report = nlp.parse_text(text)
+    overview = report.section("overview")
+    assert overview.title == "一、总体情况" and overview.text.startswith("本年度我县持续推进政务公开")
+    problems = report.section("problems_improvements")
+    assert problems.title == "六、存在的问题及改进情况" and problems.text.startswith("一是人员力量不足")
