@@ -60,8 +60,9 @@ def parse(path: str | Path) -> Report:
         return analyse(document, rid)
     except GovReportError as exc:
         return Report(path=str(path), report_id=rid, error=exc.as_error())
-    except RecursionError as exc:
-        return Report(path=str(path), report_id=rid, error=ProcessingError("too_deep", stage, str(exc)))
+    except Exception as exc:  # the batch boundary: an unforeseen failure on one file is recorded, never fatal
+        return Report(path=str(path), report_id=rid,
+                      error=ProcessingError("internal_error", stage, f"{type(exc).__name__}: {exc}"))
 
 
 def parse_text(text: str, path: str = "<text>") -> Report:

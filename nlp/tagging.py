@@ -30,7 +30,11 @@ def tag_file(path: Path, model) -> tuple[list[dict], dict | None]:
     report = parse(path)
     if report.error is not None:
         return [], {"path": report.path, "report_id": report.report_id, "error": report.error.to_json()}
-    return clause_records(report, model), None
+    try:
+        return clause_records(report, model), None
+    except Exception as exc:  # the batch boundary, as in parse: recorded for this file, the batch goes on
+        error = {"type": "internal_error", "stage": "tag", "message": f"{type(exc).__name__}: {exc}"}
+        return [], {"path": report.path, "report_id": report.report_id, "error": error}
 
 
 def _init_worker(model_name: str | None, models_dir: str | None) -> None:

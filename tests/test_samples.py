@@ -149,3 +149,15 @@ def test_merged_figure_cells_count_once(tmp_path):
     text = nlp.parse(tmp_path / "spans.html").document.text
     assert "| 行政许可 | 12 |  |  |" in text
     assert "| （三）不予公开 | 2.其他法律行政法规禁止公开 | 0 | 0 |" in text
+
+
+def test_an_unforeseen_failure_is_recorded_for_that_file_only(monkeypatch):
+    import nlp.pipeline
+
+    def broken(document):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(nlp.pipeline, "segment", broken)
+    records = list(nlp.parse_many([SAMPLES / "qinghe-eco-2023.md", FIXTURES / "empty.txt"]))
+    assert [r["error"]["type"] for r in records] == ["internal_error", "empty"]
+    assert records[0]["error"]["stage"] == "analyse" and "ZeroDivisionError" in records[0]["error"]["message"]
