@@ -212,8 +212,16 @@ def _read_docx(path: Path, data: bytes) -> Document:
 # ---------------------------------------------------------------- HTML
 _CHROME = re.compile(r"nav|menu|footer|header|share|breadcrumb|crumb|sidebar|toolbar|copyright|banner|search|"
                      r"location|position|bottom|top-?bar|login|foot|related|xgxx|fenxiang|bdshare", re.I)
-_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article", "table",
+_BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "section", "article", "table",
           "blockquote", "pre", "ul", "ol", "dd", "dt", "center"}
+
+
+def _is_layout_table(table) -> bool:
+    """A table that lays out the page (old government sites) rather than holding figures: it nests tables or
+    paragraphs, or a cell holds a long text. Its content is read as flowing text."""
+    if table.find("table") is not None or (table.find(["p", "div"]) is not None and _cjk_count(table) > 300):
+        return True
+    return any(len(cell.get_text(strip=True)) > 150 for cell in table.find_all(["td", "th"]))
 
 
 def _cjk_count(node) -> int:
@@ -240,7 +248,7 @@ def html_to_text(html: str) -> str:
     node = body
     # descend to the smallest element that still holds most of the page's Chinese text: the article body
     while True:
-        children = [c for c in node.find_all(True, recursive=False) if c.name not in ("table",)]
+        children = [c for c in node.find_all(True, recursive=False) if c.name != "table" or _is_layout_table(c)]
         best = max(children, key=_cjk_count, default=None)
         if best is None or total == 0 or _cjk_count(best) < 0.7 * total:
             break
@@ -259,7 +267,7 @@ def _render(node) -> str:
             name = getattr(child, "name", None)
             if name is None:
                 parts.append(re.sub(r"[ \t\r\n]+", " ", str(child)))
-            elif name == "table":
+            elif name == "table" and not _is_layout_table(child):
                 parts.append("\n\n" + "\n".join(markdown_row(r) for r in expand_html_table(child)) + "\n\n")
             elif name == "br":
                 parts.append("\n")

@@ -161,3 +161,17 @@ def test_an_unforeseen_failure_is_recorded_for_that_file_only(monkeypatch):
     records = list(nlp.parse_many([SAMPLES / "qinghe-eco-2023.md", FIXTURES / "empty.txt"]))
     assert [r["error"]["type"] for r in records] == ["internal_error", "empty"]
     assert records[0]["error"]["stage"] == "analyse" and "ZeroDivisionError" in records[0]["error"]["message"]
+
+
+def test_html_page_laid_out_with_tables(tmp_path):
+    import re
+
+    page = (SAMPLES / "lanshan-district-2024.html").read_text("utf-8")
+    inner = re.search(r"<body[^>]*>(.*)</body>", page, re.S).group(1)
+    old_style = ("<html><head><meta charset='utf-8'></head><body><table><tr><td>首页 | 政务公开</td></tr><tr><td>"
+                 + inner + "</td></tr><tr><td>版权所有</td></tr></table></body></html>")
+    (tmp_path / "layout.html").write_text(old_style, "utf-8")
+    laid_out, plain = nlp.parse(tmp_path / "layout.html"), nlp.parse(SAMPLES / "lanshan-district-2024.html")
+    assert [s.key for s in laid_out.sections] == [s.key for s in plain.sections]
+    for key in plain.tables:
+        assert laid_out.tables[key].to_json() == plain.tables[key].to_json()
