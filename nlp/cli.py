@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from .model import SECTION_KEYS
 from .output import FORMATS, RecordWriter, clause_columns, format_for, report_columns
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -85,6 +86,7 @@ def tag(
     fmt: Annotated[Optional[str], typer.Option("--format", help="jsonl | csv | parquet (default: from -o, else jsonl).")] = None,
     model: Annotated[Optional[str], typer.Option("--model", help="lexicon | tfidf | embedding | ensemble (default: the chosen one).")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes to tag with.")] = 1,
+    sections: Annotated[Optional[str], typer.Option("--sections", help="Comma-separated section keys to tag (e.g. problems_improvements); all if omitted.")] = None,
 ) -> None:
     """Tag every narrative clause of the reports: role, topics, specific — one record per clause."""
     from .pipeline import expand_paths
@@ -97,12 +99,15 @@ def tag(
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("Parquet output needs -o FILE", param_hint="--format")
     _check_model(model)
+    chosen = tuple(k.strip() for k in sections.split(",")) if sections else None
+    if chosen and not set(chosen) <= set(SECTION_KEYS):
+        raise typer.BadParameter(f"section keys are {', '.join(SECTION_KEYS)}", param_hint="--sections")
     files = expand_paths(paths)
     errors: Counter[str] = Counter()
     clauses = 0
     with RecordWriter(str(output) if output else None, fmt, columns=clause_columns()) as writer, _progress() as bar:
         task = bar.add_task("tag", total=len(files))
-        for records, error in tag_many(files, model_name=model, workers=workers):
+        for records, error in tag_many(files, model_name=model, workers=workers, sections=chosen):
             for record in records:
                 writer.write(record)
             clauses += len(records)

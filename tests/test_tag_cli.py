@@ -57,6 +57,14 @@ def test_tag_records_unreadable_files_in_csv_too(tmp_path):
     assert len(rows) == 1 and rows[0]["error_type"] == "no_text_layer"
 
 
+def test_tag_only_the_sections_asked_for():
+    result = runner.invoke(app, ["tag", str(SAMPLES / "qinghe-eco-2023.md"), "--sections", "problems_improvements"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and {r["section"] for r in records} == {"problems_improvements"}
+    assert runner.invoke(app, ["tag", str(SAMPLES), "--sections", "chapter_five"]).exit_code == 2
+
+
 def test_classify_keeps_input_order(tmp_path):
     text = "负责信息采集和审核的同志大多还承担其他业务，精力难以兼顾。\n下一步将制定《政府信息公开保密审查办法》，明确审核流程。\n本年度未收取信息处理费。\n"
     result = runner.invoke(app, ["classify", "-"], input=text)
