@@ -218,6 +218,11 @@ def lexicon() -> dict:
     return json.loads(resources.files("nlp").joinpath("resources/lexicon.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _specific_patterns() -> list[re.Pattern]:
+    return [re.compile(p) for p in lexicon()["specific"]]
+
+
 class LexiconTagger(ClauseTagger):
     """Rules: topic cue words, role cue words (heading default breaks ties), specific by surface patterns.
     ``fit`` learns nothing; it exists so the baseline sits in the same evaluation as the trained models."""
@@ -229,7 +234,8 @@ class LexiconTagger(ClauseTagger):
 
     def _probabilities(self, items):
         lex = lexicon()
-        specific = [re.compile(p) for p in lex["specific"]]
+        topic_cues = dict(_cue_patterns()[0])
+        specific = _specific_patterns()
         role_p = np.zeros((len(items), len(ROLES)))
         topic_p = np.zeros((len(items), len(TOPICS)))
         spec_p = np.zeros(len(items))
@@ -244,7 +250,7 @@ class LexiconTagger(ClauseTagger):
                 scores[ROLES.index("other")] = 1.0
             role_p[i] = scores / scores.sum()
             for j, topic in enumerate(TOPICS):
-                topic_p[i, j] = 1.0 if any(w in text for w in lex["topics"][topic]) else 0.0
+                topic_p[i, j] = 1.0 if topic_cues[topic].search(text) else 0.0
             spec_p[i] = 1.0 if any(p.search(text) for p in specific) else 0.0
         return role_p, topic_p, spec_p
 
@@ -292,7 +298,6 @@ class TfidfTagger(_FeatureTagger):
                               self.context_.transform(ctx)]).tocsr()
 
 
-
 # ---------------------------------------------------------------- 3. frozen encoder + linear heads
 class EmbeddingTagger(_FeatureTagger):
     """Frozen sentence vectors (m3e-small by default) and context features; linear heads."""
@@ -333,7 +338,6 @@ class EmbeddingTagger(_FeatureTagger):
         return np.hstack([vectors, context])
 
 
-
 # ---------------------------------------------------------------- 4. ensemble
 class EnsembleTagger(ClauseTagger):
     """Weighted mean of the probabilities of fitted member models; its own thresholds."""
@@ -356,6 +360,3 @@ class EnsembleTagger(ClauseTagger):
         total = sum(weights)
         return tuple(sum(w * p[k] for w, p in zip(weights, parts)) / total for k in range(3))
 
-
-MODEL_KINDS = {"lexicon": LexiconTagger, "tfidf": TfidfTagger, "embedding": EmbeddingTagger,
-               "ensemble": EnsembleTagger}

@@ -120,10 +120,9 @@ def split_section(section: Section) -> list[Clause]:
             flush()
             role = heading_role(line[:skip]) or role
         lead = len(line) - len(line.lstrip())
+        # no cut at the line end: a sentence may go on in the next line; boundaries are found in the stream
         for i in range(max(skip, lead), len(line.rstrip())):
             stream.append((start + i, line[i]))
-        if stripped.endswith(tuple(_END)) or stripped.endswith(tuple(c for c in _CLOSERS)):
-            pass  # a sentence may still go on in the next line of the block; boundaries are found in the stream
     flush()
     return clauses
 

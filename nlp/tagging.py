@@ -41,13 +41,14 @@ def tag_file(path: Path, model, sections: tuple[str, ...] | None = None) -> tupl
 
 def _init_worker(model_name: str | None, models_dir: str | None, sections: tuple[str, ...] | None) -> None:
     global _WORKER_MODEL, _WORKER_SECTIONS
-    import torch
-
-    torch.set_num_threads(1)
     from .train import load_model
 
     _WORKER_MODEL = load_model(model_name, Path(models_dir) if models_dir else None)
     _WORKER_SECTIONS = sections
+    if "embedding" in (_WORKER_MODEL.name, *(m.name for m in getattr(_WORKER_MODEL, "members", None) or ())):
+        import torch
+
+        torch.set_num_threads(1)  # one thread per worker process; only models with the encoder load torch
 
 
 def _tag_in_worker(path: Path):
