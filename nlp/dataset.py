@@ -76,16 +76,14 @@ def load_dataset_dict(folder: str | Path | None = None):
     return DatasetDict({name: Dataset.from_list(items, features=feats) for name, items in rows.items()})
 
 
-def as_examples(dataset) -> tuple[list[dict], dict]:
-    """Model inputs (text, section, heading_role) and targets (role, topics, specific) of a Dataset split."""
+def as_examples(dataset) -> tuple[list[dict], list[dict]]:
+    """Model inputs {text, section, heading_role} and targets {role, topics, specific} of a Dataset split."""
     section_names = dataset.features["section"].names
     role_names = dataset.features["role"].names
     topic_names = dataset.features["topics"].feature.names
-    inputs = [{"text": r["text"], "section": section_names[r["section"]], "heading_role": r["heading_role"]}
-              for r in dataset]
-    targets = {
-        "role": [role_names[r["role"]] for r in dataset],
-        "topics": [[topic_names[t] for t in r["topics"]] for r in dataset],
-        "specific": [bool(r["specific"]) for r in dataset],
-    }
+    inputs, targets = [], []
+    for r in dataset:
+        inputs.append({"text": r["text"], "section": section_names[r["section"]], "heading_role": r["heading_role"]})
+        targets.append({"role": role_names[r["role"]], "topics": [topic_names[t] for t in r["topics"]],
+                        "specific": bool(r["specific"])})
     return inputs, targets

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .model import SECTION_KEYS, Document, Section
-from .text import compact
+from .text import bigrams, compact
 
 _NUMBERED = re.compile(r"^[#\s]*(第?[一二三四五六七八九十]{1,3}\s*[、.．,，]|第[一二三四五六七八九十]{1,3}(部分|章)|"
                        r"[一二三四五六七八九十]{1,3}\s)\s*(?P<title>.+)$")
@@ -20,22 +20,17 @@ def section_resources() -> dict:
     return json.loads(resources.files("nlp").joinpath("resources/sections.json").read_text("utf-8"))
 
 
-def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[\W\d_]", "", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
 def title_score(title: str) -> tuple[str | None, float]:
     """The section a heading title names and how sure (0–1): share of a variant's bigrams present, discounted
     when the title carries much more text than the variant."""
     title = compact(title).rstrip("。.：:")
     if re.search(section_resources()["not_headings"], title):
         return None, 0.0
-    grams = _bigrams(title)
+    grams = bigrams(title)
     best: tuple[str | None, float] = (None, 0.0)
     for key, variants in section_resources()["titles"].items():
         for variant in variants:
-            wanted = _bigrams(variant)
+            wanted = bigrams(variant)
             if not wanted:
                 continue
             recall = len(wanted & grams) / len(wanted)

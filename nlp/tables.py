@@ -17,7 +17,7 @@ from .model import (
     APPLICANT_COLUMNS, APPLICATION_ROWS, DOCUMENT_COLUMNS, DOCUMENT_ROWS, REVIEW_BLOCKS, REVIEW_COLUMNS,
     SINGLE_FIGURE_ROWS, VALUE, Cell, Document, Finding, Table,
 )
-from .text import compact, is_value_text, parse_number
+from .text import bigrams, compact, is_value_text, parse_number
 
 
 @lru_cache(maxsize=1)
@@ -90,11 +90,6 @@ def _join_vertical(rows: list[Row]) -> list[Row]:
 
 
 # ---------------------------------------------------------------- label matching
-def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"[\s\d.、，,:：（）()“”\"']", "", text)
-    return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
-
-
 _PARENTS = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]、|其他处理|本年度办理结果|"
                       r"[\s\d.、，,:：（）()“”\"'|]")
 
@@ -105,8 +100,8 @@ def _alias_core(alias: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _alias_bigrams(alias: str) -> frozenset[str]:
-    return frozenset(_bigrams(alias))
+def _aliasbigrams(alias: str) -> frozenset[str]:
+    return frozenset(bigrams(alias))
 
 
 @lru_cache(maxsize=4096)
@@ -116,7 +111,7 @@ def match_label(label: str, table: str) -> tuple[str | None, int]:
     An alias matches when at least three quarters of its bigrams occur in the label; the alias with most matched
     bigrams wins, so ``（六）其他处理 1.申请人无正当理由逾期不补正…`` is the overdue row, not 其他处理.
     """
-    grams = _bigrams(label)
+    grams = bigrams(label)
     core = _PARENTS.sub("", label)
     best: tuple[str | None, int] = (None, 0)
     for key, aliases in labels()[table].items():
@@ -124,7 +119,7 @@ def match_label(label: str, table: str) -> tuple[str | None, int]:
             alias_core = _alias_core(alias)
             if len(alias_core) <= 2 and core != alias_core:
                 continue  # 其他 / 总计 name a row only standing alone, not inside 不计其他情形
-            wanted = _alias_bigrams(alias)
+            wanted = _aliasbigrams(alias)
             hit = len(wanted & grams)
             if hit and hit >= 0.75 * len(wanted) and hit > best[1]:
                 best = (key, hit)

@@ -57,3 +57,13 @@ def is_value_text(raw: str | None) -> bool:
 def compact(text: str) -> str:
     """Text without any white space, for label matching across wrapped lines."""
     return re.sub(r"\s+", "", text)
+
+
+_NOT_LETTERS = re.compile(r"[\W\d_]")
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the letters of ``text`` (punctuation, digits, space dropped); a lone character is its
+    own set. Label and title matching compare these, so typos and wrapping cost a little, not everything."""
+    letters = _NOT_LETTERS.sub("", text)
+    return {letters[i:i + 2] for i in range(len(letters) - 1)} or ({letters} if letters else set())

@@ -16,12 +16,6 @@ MODELS_DIR = Path(os.environ.get("GOVREPORT_MODELS", Path(__file__).resolve().pa
 KINDS = ("lexicon", "tfidf", "embedding", "ensemble")
 
 
-def split_examples(dataset) -> tuple[list[dict], list[dict]]:
-    inputs, raw = as_examples(dataset)
-    targets = [{"role": r, "topics": t, "specific": s} for r, t, s in zip(raw["role"], raw["topics"], raw["specific"])]
-    return inputs, targets
-
-
 def data_fingerprint(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.glob("part_*.jsonl")):
@@ -41,8 +35,8 @@ def train_all(data_dir: Path | None = None, out_dir: Path | None = None, kinds=K
     out_dir = Path(out_dir or MODELS_DIR)
     out_dir.mkdir(parents=True, exist_ok=True)
     data = load_dataset_dict(data_dir)
-    x_train, y_train = split_examples(data["train"])
-    x_val, y_val = split_examples(data["validation"])
+    x_train, y_train = as_examples(data["train"])
+    x_val, y_val = as_examples(data["validation"])
     fitted: dict[str, object] = {}
     metrics: dict[str, dict] = {}
     for kind in kinds:
@@ -108,7 +102,7 @@ def evaluate_all(split: str = "test", corpus_dir: Path | None = None, models_dir
     models_dir = Path(models_dir or MODELS_DIR)
     manifest = json.loads((models_dir / "manifest.json").read_text("utf-8"))
     data = load_dataset_dict(data_dir)
-    x_split, y_split = split_examples(data[split])
+    x_split, y_split = as_examples(data[split])
     corpus_dir = Path(corpus_dir) if corpus_dir else DATA_DIR.parent.parent / "shared" / "corpus"
     labels = DATA_DIR / "corpus_labels.jsonl"
     corpus = corpus_examples(corpus_dir, labels) if corpus_dir.exists() and labels.exists() else None

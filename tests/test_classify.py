@@ -5,9 +5,8 @@ import numpy as np
 import pytest
 
 from nlp.classify import EmbeddingTagger, EnsembleTagger, LexiconTagger, TfidfTagger
-from nlp.dataset import load_dataset_dict, load_records, split_of
+from nlp.dataset import as_examples, load_dataset_dict, load_records, split_of
 from nlp.model import ROLES, TOPICS
-from nlp.train import split_examples
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +16,8 @@ def data():
 
 @pytest.fixture(scope="module")
 def small(data):
-    x, y = split_examples(data["train"].select(range(400)))
-    xv, yv = split_examples(data["validation"].select(range(120)))
+    x, y = as_examples(data["train"].select(range(400)))
+    xv, yv = as_examples(data["validation"].select(range(120)))
     return x, y, xv, yv
 
 
@@ -71,7 +70,7 @@ def test_output_fields_follow_the_taxonomy(small):
 def test_trained_model_learns_more_than_chance(small, data):
     x, y, xv, yv = small
     model = TfidfTagger().fit(x, y)
-    xt, yt = split_examples(data["test"].select(range(150)))
+    xt, yt = as_examples(data["test"].select(range(150)))
     accuracy = np.mean([p.role == t["role"] for p, t in zip(model.predict(xt), yt)])
     assert accuracy > 0.7
 
